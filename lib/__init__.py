@@ -1,0 +1,1 @@
+"""Shared code for the film-cluster competitiveness study (see README.md)."""

@@ -1,0 +1,103 @@
+"""The pipeline: notebook runner errors, parameter overrides, stored notebooks, environment pins, HTML."""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tests.helpers import PY, ROOT, tiny_notebook
+from tools.run_notebook import UsageError, parse_params
+
+RUNNER = str(ROOT / "tools" / "run_notebook.py")
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def run(nb: Path, out: Path, params: str = "", tmp: Path | None = None):
+    cmd = [PY, RUNNER, str(nb), str(out), "--html", str(out.with_suffix(".html")), "--params", params,
+           "--out-root", str(tmp or out.parent)]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+
+
+def test_parse_params_types_and_errors():
+    assert parse_params('-p n 3 -p share 0.25 -p iso \'["USA","KOR"]\' -p flag true -p name x') == {
+        "n": 3, "share": 0.25, "iso": ["USA", "KOR"], "flag": True, "name": "x"}
+    assert parse_params("") == {}
+    with pytest.raises(UsageError, match="-p NAME VALUE"):
+        parse_params("-p lonely")
+
+
+def test_successful_run_writes_notebook_and_html(tmp_path):
+    out = tmp_path / "ok.ipynb"
+    res = run(tiny_notebook(tmp_path / "tiny.ipynb"), out, "-p n 21")
+    assert res.returncode == 0, res.stderr
+    nb = nbformat.read(out, as_version=4)
+    assert "42" in nb.cells[-1].outputs[0]["text"]
+    assert "papermill" not in nb.metadata and all("papermill" not in c.metadata for c in nb.cells)
+    assert out.with_suffix(".html").exists()
+
+
+def test_failing_cell_names_notebook_and_cell_and_leaves_no_output(tmp_path):
+    out = tmp_path / "fail.ipynb"
+    res = run(tiny_notebook(tmp_path / "tiny.ipynb"), out, "-p fail true")
+    assert res.returncode == 1
+    assert "FAILED tiny.ipynb" in res.stderr and "deliberate failure for the test" in res.stderr
+    assert re.search(r"cell \d+", res.stderr)
+    assert not out.exists() and not out.with_suffix(".html").exists()
+
+
+def test_unknown_parameter_is_an_error(tmp_path):
+    out = tmp_path / "x.ipynb"
+    res = run(tiny_notebook(tmp_path / "tiny.ipynb"), out, "-p bootstrap_repz 5")
+    assert res.returncode == 2
+    assert "unknown parameter(s) ['bootstrap_repz']" in res.stderr and "['fail', 'n']" in res.stderr
+    assert not out.exists()
+
+
+def test_invalid_parameter_value_is_named(tmp_path):
+    out = tmp_path / "x.ipynb"
+    res = run(tiny_notebook(tmp_path / "tiny.ipynb"), out, "-p n 1000")
+    assert res.returncode == 1
+    assert "parameter `n` = 1000 is not allowed: expected an integer from 1 to 100" in res.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_source_notebooks_are_stored_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code), f"{path.name} has outputs"
+    tags = [t for c in code for t in c.metadata.get("tags", [])]
+    assert tags.count("parameters") == 1, f"{path.name} needs exactly one parameters cell"
+    idx = [i for i, c in enumerate(code) if "parameters" in c.metadata.get("tags", [])][0]
+    assert "validation" in code[idx + 1].metadata.get("tags", []), "parameters must be validated in the next cell"
+    assert nb.metadata.kernelspec["name"] == "film-study"
+
+
+def test_every_notebook_is_in_the_study():
+    names = [p.stem for p in NOTEBOOKS]
+    assert names == ["00_data", "01_current_state", "02_mechanism", "03_foreign_experience",
+                     "04_recommendations"][: len(names)]
+
+
+def test_environment_yml_has_the_lock_pins():
+    lock = {line.strip() for line in (ROOT / "requirements.lock").read_text().splitlines()
+            if line.strip() and not line.startswith("#")}
+    env = {line.strip()[2:] for line in (ROOT / "environment.yml").read_text().splitlines()
+           if line.strip().startswith("- ") and "==" in line}
+    assert env == lock
+    top = [line for line in (ROOT / "requirements.in").read_text().splitlines() if "==" in line]
+    assert top and all(t.strip() in lock for t in top), "requirements.in pins must match the lock"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "reports").glob("[0-9][0-9]_*.html")), ids=lambda p: p.name)
+def test_html_reads_offline_with_captions_and_alt_text(path):
+    text = path.read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]+src=\"https?://", text), "no CDN scripts"
+    assert '<nav class="toc">' in text
+    imgs = re.findall(r"<img [^>]*>", text)
+    assert all('alt="' in img and 'alt=""' not in img for img in imgs), "every image needs alt text"
+    assert text.count("<figcaption>") == text.count('class="study-figure"')
+    assert str(ROOT) not in text, "no absolute paths of this machine"
