@@ -61,7 +61,35 @@ def build(reports: Path) -> str:
     )
 
 
+def figure_table(reports: Path) -> str:
+    """Markdown table: every figure and table -> notebook -> output file (from the recorded values)."""
+    rows = ["| output | notebook | file | caption |", "|---|---|---|---|"]
+    for path in sorted((reports / "values").glob("[0-9][0-9]_*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        for kind, items in (("figure", rec.get("figures", [])), ("table", rec.get("tables", []))):
+            for item in items:
+                label = item["caption"].split(". ", 1)[0]
+                caption = item["caption"].split(". ", 1)[-1].split(" Source:")[0].replace("|", "/")
+                rows.append(f"| {label} | `{rec['notebook']}` | `{item['file']}` | {caption} |")
+    return "\n".join(rows)
+
+
+def replace_between(text: str, marker: str, content: str) -> str:
+    start, end = f"<!-- {marker}:START -->", f"<!-- {marker}:END -->"
+    head, rest = text.split(start, 1)
+    return head + start + "\n" + content + "\n" + end + rest.split(end, 1)[1]
+
+
+def update_readme(reports: Path) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    new = replace_between(text, "FIGURES", figure_table(reports))
+    if new != text:
+        readme.write_text(new, encoding="utf-8")
+
+
 if __name__ == "__main__":
     reports = ROOT / "reports"
     atomic_write_bytes(reports / "index.html", build(reports).encode("utf-8"))
-    print("[index] wrote reports/index.html")
+    update_readme(reports)
+    print("[index] wrote reports/index.html and the README's figure/table map")
