@@ -4,6 +4,8 @@
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
 .SUFFIXES:
+# Independent notebooks run side by side on the 2 cores; every log line names its notebook.
+MAKEFLAGS += --jobs=2 --output-sync=line
 
 PYTHON_BASE ?= python3.11
 VENV        ?= .venv
