@@ -19,6 +19,7 @@ EXTRACTORS = [
     "wdi", "facts", "boxofficecn", "cbooo", "elcano",                       # China, macro, facts
     "bom_yearly", "bom_territory", "bom_films", "thenumbers", "tmdb", "kobis",  # films and markets
     "qcew", "bfi", "paris", "nyc",                                           # clusters
+    "seed_facts", "timeline",                                                # typed from documents
 ]
 
 
