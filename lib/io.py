@@ -37,3 +37,11 @@ def write_json(obj, path: Path) -> None:
     """Write JSON with sorted keys and a trailing newline."""
     text = json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def read_table(path: Path, how_to_make: str) -> pd.DataFrame:
+    """Read a study CSV: empty cells are missing, text such as 'NA' stays text; clear error if absent."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: run `{how_to_make}`")
+    return pd.read_csv(path, encoding="utf-8", keep_default_na=False, na_values=[""], low_memory=False)

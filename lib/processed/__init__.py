@@ -13,24 +13,16 @@ from pathlib import Path
 import pandas as pd
 
 from lib import paths
+from lib.io import read_table
 
 BUILDERS = ["china_year", "country_year", "films", "cluster_year", "competitiveness"]
 
 
 def modules():
-    found = []
-    for name in BUILDERS:
-        try:
-            found.append(importlib.import_module(f"lib.processed.{name}"))
-        except ModuleNotFoundError as err:
-            if err.name != f"lib.processed.{name}":
-                raise
-    return found
+    """The modules of BUILDERS, in order."""
+    return [importlib.import_module(f"lib.processed.{name}") for name in BUILDERS]
 
 
 def load(name: str, processed: Path | None = None) -> pd.DataFrame:
     """Read one processed table (e.g. 'films.csv') as notebooks and later builders read it."""
-    path = Path(processed or paths.PROCESSED) / name
-    if not path.exists():
-        raise FileNotFoundError(f"processed table {path} is missing: run `make data`")
-    return pd.read_csv(path, encoding="utf-8", keep_default_na=False, na_values=[""], low_memory=False)
+    return read_table(Path(processed or paths.PROCESSED) / name, "make data")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from lib import paths
+from lib.io import read_table
 
 EXTRACTORS = [
     "wdi", "facts", "boxofficecn", "cbooo", "elcano",                       # China, macro, facts
@@ -24,23 +25,13 @@ EXTRACTORS = [
 
 
 def modules():
-    """The extractor modules that exist (all of EXTRACTORS once the data layer is complete)."""
-    found = []
-    for name in EXTRACTORS:
-        try:
-            found.append(importlib.import_module(f"lib.raw.{name}"))
-        except ModuleNotFoundError as err:
-            if err.name != f"lib.raw.{name}":
-                raise
-    return found
+    """The modules of EXTRACTORS, in order."""
+    return [importlib.import_module(f"lib.raw.{name}") for name in EXTRACTORS]
 
 
 def load(relpath: str, raw: Path | None = None) -> pd.DataFrame:
     """Read one raw extract the way every consumer (schemas, processed builders) reads it."""
-    path = Path(raw or paths.RAW) / relpath
-    if not path.exists():
-        raise FileNotFoundError(f"raw extract {path} is missing: run `make raw`")
-    return pd.read_csv(path, encoding="utf-8", keep_default_na=False, na_values=[""], low_memory=False)
+    return read_table(Path(raw or paths.RAW) / relpath, "make raw")
 
 
 def schemas() -> dict:
