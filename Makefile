@@ -15,6 +15,7 @@ STAMP       := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-
 NOTEBOOKS   := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NAMES       := $(notdir $(basename $(NOTEBOOKS)))
 EXECUTED    := $(addprefix reports/,$(addsuffix .ipynb,$(NAMES)))
+ARGS        := $(addprefix reports/.params/,$(addsuffix .args,$(NAMES)))
 LIB         := $(wildcard lib/*.py) tools/run_notebook.py tools/render_html.py tools/nbtemplate/study/index.html.j2
 RAW_FILES   := $(filter-out data/raw/SHA256SUMS,$(shell find data/raw -type f ! -name '.*' 2>/dev/null | sort))
 PROCESSED   := $(addprefix data/processed/,china_year.csv china_year_sources.csv country_year.csv films.csv \
@@ -30,7 +31,7 @@ QUICK_04 := -p n_draws 200
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
 
-all: $(EXECUTED) reports/index.html ## build processed data, run every notebook, write reports/, figures/
+all: data $(EXECUTED) reports/index.html ## build processed data, run every notebook, write reports/, figures/
 	@echo "[make] study up to date: open reports/index.html"
 
 venv: $(STAMP) ## create .venv with the pinned dependencies and the project kernel
@@ -55,7 +56,8 @@ raw: | $(STAMP) ## rebuild data/raw/ from ../shared/data (then commit it)
 	@$(PY) -m lib.raw
 
 # Parameter overrides are file prerequisites: changing P01 re-runs notebook 01 (and what reads its values).
-reports/.params/%.args: FORCE
+# A static pattern rule keeps them ordinary files: make must not delete them as intermediates.
+$(ARGS): reports/.params/%.args: FORCE
 	@mkdir -p $(@D)
 	@v='$(P$(firstword $(subst _, ,$*)))'; \
 	  if [ ! -f $@ ] || [ "$$(cat $@)" != "$$v" ]; then printf '%s' "$$v" > $@; fi

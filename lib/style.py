@@ -55,7 +55,7 @@ def save_figure(fig, name: str, *, caption: str, alt: str, source: str, record=N
     if not name.startswith("fig") or "_" not in name:
         raise ValueError(f"figure name {name!r} must look like fig01_2_market_size")
     notebook = record.notebook if record is not None else name[3:5]
-    number = "Figure " + name[3:].split("_")[0].lstrip("0") + "." + name.split("_")[1]
+    number = "Figure " + (name[3:].split("_")[0].lstrip("0") or "0") + "." + name.split("_")[1]
     paths.FIGURES.mkdir(parents=True, exist_ok=True)
     png = paths.FIGURES / f"{name}.png"
     fig.savefig(png, format="png", metadata=PNG_METADATA)
@@ -78,7 +78,7 @@ def show_table(df: pd.DataFrame, name: str, *, caption: str, source: str, record
     notebook = record.notebook if record is not None else name[5:7]
     target = paths.REPORTS / "tables" / f"{name}.csv"
     write_csv(df, target)
-    number = "Table " + name[5:].split("_")[0].lstrip("0") + "." + name.split("_")[1]
+    number = "Table " + (name[5:].split("_")[0].lstrip("0") or "0") + "." + name.split("_")[1]
     text = _caption(number, caption, source, notebook)
     if record is not None:
         record.add_table(f"reports/tables/{name}.csv", text)

@@ -1,11 +1,13 @@
 """The pipeline: notebook runner errors, parameter overrides, stored notebooks, environment pins, HTML."""
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 from pathlib import Path
 
 import nbformat
+import papermill as pm
 import pytest
 
 from tests.helpers import PY, ROOT, tiny_notebook
@@ -74,6 +76,16 @@ def test_source_notebooks_are_stored_without_outputs(path):
     idx = [i for i, c in enumerate(code) if "parameters" in c.metadata.get("tags", [])][0]
     assert "validation" in code[idx + 1].metadata.get("tags", []), "parameters must be validated in the next cell"
     assert nb.metadata.kernelspec["name"] == "film-study"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_parameter_can_be_overridden(path):
+    """papermill only sees one-name assignments: `a, b = 1, 2` in a parameters cell could not be overridden."""
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    assigned = {t.id for node in ast.parse(cell.source).body if isinstance(node, ast.Assign)
+                for tgt in node.targets for t in ast.walk(tgt) if isinstance(t, ast.Name)}
+    assert assigned and assigned == set(pm.inspect_notebook(str(path)))
 
 
 def test_every_notebook_is_in_the_study():

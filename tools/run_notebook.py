@@ -97,7 +97,9 @@ def failing_cell(nb: nbformat.NotebookNode) -> str:
 def run(notebook: Path, output: Path, html: Path | None, params: dict, out_root: Path | None) -> int:
     check_known(notebook, params)
     env_out = {"STUDY_OUT": str(out_root)} if out_root else {}
-    os.environ.update({"PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg", **env_out})
+    os.environ.update({"PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg",
+                       # one BLAS thread per kernel: two notebooks share the 2 cores, and sums stay bit-stable
+                       "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", **env_out})
     start = time.monotonic()
     label = f"params {params}" if params else "default parameters"
     print(f"[run] {notebook.name}: executing with {label}", flush=True)

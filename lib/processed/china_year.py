@@ -300,7 +300,8 @@ def _money(nullable=True):
 
 
 def _count():
-    return pa.Column("Int64", pa.Check.ge(0), nullable=True)
+    # coerce: a CSV reader gives float for an integer column with gaps; the values, not the dtype, are checked
+    return pa.Column("Int64", pa.Check.ge(0), nullable=True, coerce=True)
 
 
 SCHEMAS = {
@@ -328,7 +329,7 @@ SCHEMAS = {
             "column": pa.Column(str, pa.Check.isin(sorted(set(CHINA_SPEC) | set(CROSS_SPEC)))),
             "value": pa.Column(float, pa.Check.ge(0)),
             "unit_base": pa.Column(str, pa.Check.isin(["CNY", "count", "fraction"])),
-            "value_text": pa.Column(str), "unit": pa.Column(str),
+            "value_text": pa.Column(str, coerce=True), "unit": pa.Column(str),
             "status": pa.Column(str, pa.Check.isin(list(STATUS_RANK))),
             "decided_by": pa.Column(str, pa.Check.isin(["single", "all agree", "status", "precision",
                                                         "agreement", "order"])),
