@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import html
-from pathlib import Path
 
 import matplotlib
 
@@ -47,7 +46,7 @@ def _caption(number: str, caption: str, source: str, notebook: str) -> str:
     return f"{number}. {caption} Source: {source}. Notebook: {notebook}."
 
 
-def save_figure(fig, name: str, *, caption: str, alt: str, source: str, record=None) -> Path:
+def save_figure(fig, name: str, *, caption: str, alt: str, source: str, record=None) -> None:
     """Save `fig` as figures/<name>.png and .svg, show it with caption and alt text, and close it.
 
     `name` follows fig<NN>_<k>_<slug> (NN = notebook number); the caption names notebook and source.
@@ -68,12 +67,11 @@ def save_figure(fig, name: str, *, caption: str, alt: str, source: str, record=N
     display(HTML(
         f'<figure class="study-figure"><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}"/>'
         f"<figcaption>{html.escape(text)}</figcaption></figure>"
-    ))
-    return png
+    ))  # returns None, so a notebook cell ending in save_figure echoes nothing
 
 
 def show_table(df: pd.DataFrame, name: str, *, caption: str, source: str, record=None,
-               float_format: str = "{:,.3g}") -> Path:
+               float_format: str = "{:,.3g}") -> None:
     """Write reports/tables/<name>.csv and show the table with a caption (index not shown)."""
     notebook = record.notebook if record is not None else name[5:7]
     target = paths.REPORTS / "tables" / f"{name}.csv"
@@ -85,4 +83,3 @@ def show_table(df: pd.DataFrame, name: str, *, caption: str, source: str, record
     body = df.to_html(index=False, na_rep="–", border=0, classes="study-table",
                       float_format=lambda v: float_format.format(v))
     display(HTML(f"<p><b>{html.escape(text)}</b></p>{body}"))
-    return target

@@ -113,3 +113,13 @@ def test_html_reads_offline_with_captions_and_alt_text(path):
     assert all('alt="' in img and 'alt=""' not in img for img in imgs), "every image needs alt text"
     assert text.count("<figcaption>") == text.count('class="study-figure"')
     assert str(ROOT) not in text, "no absolute paths of this machine"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "reports").glob("[0-9][0-9]_*.ipynb")), ids=lambda p: p.name)
+def test_executed_notebooks_show_no_errors_warnings_or_stray_echoes(path):
+    nb = nbformat.read(path, as_version=4)
+    for i, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        for out in cell.get("outputs", []):
+            assert out.get("name") != "stderr", f"{path.name} code cell {i} writes to stderr: {out.get('text', '')[:200]}"
+            plain = out.get("data", {}).get("text/plain", "")
+            assert "PosixPath(" not in plain, f"{path.name} code cell {i} echoes a return value: {plain[:100]}"
