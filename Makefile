@@ -1,6 +1,6 @@
 # The study's pipeline. `make all` builds everything from data/raw; `make test` runs the test suite.
 # Reviewer overrides (no file edits): make all P02="-p bootstrap_reps 200 -p seed 7"
-#   values are JSON (numbers, true/false, lists such as '["USA","KOR"]') or plain strings.
+#   values are JSON (numbers, true/false, lists) or plain strings; lists of codes may omit quotes: [USC,KOR].
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
 .SUFFIXES:
@@ -57,10 +57,10 @@ raw: | $(STAMP) ## rebuild data/raw/ from ../shared/data (then commit it)
 
 # Parameter overrides are file prerequisites: changing P01 re-runs notebook 01 (and what reads its values).
 # A static pattern rule keeps them ordinary files: make must not delete them as intermediates.
+# $(file) writes the value as given: no shell quoting between the command line and the runner.
 $(ARGS): reports/.params/%.args: FORCE
-	@mkdir -p $(@D)
-	@v='$(P$(firstword $(subst _, ,$*)))'; \
-	  if [ ! -f $@ ] || [ "$$(cat $@)" != "$$v" ]; then printf '%s' "$$v" > $@; fi
+	$(shell mkdir -p $(@D))$(file >$@.new,$(P$(firstword $(subst _, ,$*))))
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
 reports/%.ipynb: notebooks/%.ipynb reports/.params/%.args $(LIB) | $(STAMP)
 	@$(PY) tools/run_notebook.py $< $@ --html reports/$*.html --params "$$(cat reports/.params/$*.args)"

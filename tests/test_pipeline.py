@@ -10,7 +10,7 @@ import nbformat
 import papermill as pm
 import pytest
 
-from tests.helpers import PY, ROOT, tiny_notebook
+from tests.helpers import PY, ROOT, copy_project, tiny_notebook
 from tools.run_notebook import UsageError, parse_params
 
 RUNNER = str(ROOT / "tools" / "run_notebook.py")
@@ -27,8 +27,25 @@ def test_parse_params_types_and_errors():
     assert parse_params('-p n 3 -p share 0.25 -p iso \'["USA","KOR"]\' -p flag true -p name x') == {
         "n": 3, "share": 0.25, "iso": ["USA", "KOR"], "flag": True, "name": "x"}
     assert parse_params("") == {}
+    assert parse_params("-p iso [USA,KOR] -p years [2010,2015] -p empty []") == {
+        "iso": ["USA", "KOR"], "years": [2010, 2015], "empty": []}
     with pytest.raises(UsageError, match="-p NAME VALUE"):
         parse_params("-p lonely")
+
+
+def test_make_passes_overrides_through_unchanged(tmp_path):
+    """P01 reaches the runner byte for byte (quotes, brackets, spaces), and only a change rewrites the file."""
+    proj = copy_project(tmp_path / "proj", include_outputs=False)
+    spec = """-p comparators ["USA","KOR"] -p label 'a b' -p top_n 10"""
+    args = proj / "reports/.params/01_current_state.args"
+    for _ in range(2):
+        subprocess.run(["make", "-s", "reports/.params/01_current_state.args", f"P01={spec}"], cwd=proj, check=True)
+    assert args.read_text().rstrip("\n") == spec
+    mtime = args.stat().st_mtime_ns
+    subprocess.run(["make", "-s", "reports/.params/01_current_state.args", f"P01={spec}"], cwd=proj, check=True)
+    assert args.stat().st_mtime_ns == mtime, "an unchanged override must not re-run the notebook"
+    subprocess.run(["make", "-s", "reports/.params/01_current_state.args"], cwd=proj, check=True)
+    assert args.read_text().strip() == ""
 
 
 def test_successful_run_writes_notebook_and_html(tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shlex
 import sys
 import tempfile
@@ -27,6 +28,7 @@ from lib.io import atomic_write_bytes  # noqa: E402
 from tools.render_html import render_html  # noqa: E402
 
 KERNEL = "film-study"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colour codes in IPython tracebacks
 TIMEOUT_S = 600  # per cell
 
 
@@ -35,14 +37,22 @@ class UsageError(Exception):
 
 
 def parse_value(text: str):
-    """A -p value: JSON (numbers, lists, true/false/null) or Python-style True/False/None, else a string."""
+    """A -p value: JSON (numbers, lists, true/false/null) or Python-style True/False/None, else a string.
+
+    A bracketed list of bare words, [USA,KOR], is a list too: the shell strips the quotes of ["USA","KOR"]
+    unless they are escaped, and make's command line is no place for escaping.
+    """
     for literal, value in (("True", True), ("False", False), ("None", None)):
         if text == literal:
             return value
     try:
         return json.loads(text)
     except json.JSONDecodeError:
-        return text
+        pass
+    if text.startswith("[") and text.endswith("]"):
+        items = [item.strip() for item in text[1:-1].split(",")]
+        return [parse_value(item) for item in items if item]
+    return text
 
 
 def parse_params(spec: str) -> dict:
@@ -113,7 +123,8 @@ def run(notebook: Path, output: Path, html: Path | None, params: dict, out_root:
         except pm.PapermillExecutionError as err:
             where = failing_cell(nbformat.read(tmp_nb, as_version=4)) if tmp_nb.exists() else ""
             print(f"[run] FAILED {notebook.name}: {where or err.ename + ': ' + err.evalue}", file=sys.stderr)
-            print("".join(err.traceback[-3:]) if err.traceback else "", file=sys.stderr)
+            if err.ename != "ParameterError" and err.traceback:  # a parameter message says it all
+                print(ANSI.sub("", "\n".join(err.traceback[-3:])), file=sys.stderr)
             return 1
         nb = clean(nbformat.read(tmp_nb, as_version=4))
     data = nbformat.writes(nb).encode("utf-8") + b"\n"
