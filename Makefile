@@ -20,7 +20,8 @@ LIB         := $(wildcard lib/*.py) tools/run_notebook.py tools/render_html.py t
 RAW_FILES   := $(filter-out data/raw/SHA256SUMS,$(shell find data/raw -type f ! -name '.*' 2>/dev/null | sort))
 PROCESSED   := $(addprefix data/processed/,china_year.csv china_year_sources.csv country_year.csv films.csv \
                  films_origin_coverage.csv cluster_year.csv competitiveness.csv)
-BUILDERS    := $(wildcard lib/raw/*.py lib/processed/*.py)
+# every lib module: the builders import shared helpers (parse, cluster_data, indicators, io, ...)
+BUILDERS    := $(wildcard lib/*.py lib/raw/*.py lib/processed/*.py)
 
 # Small parameters for `make quick` (smoke runs into build/quick, committed outputs untouched).
 QUICK_02 := -p bootstrap_reps 20
@@ -48,7 +49,7 @@ data: $(PROCESSED) ## check raw checksums, build and validate data/processed/
 
 $(PROCESSED): data/processed/.built ;
 
-data/processed/.built: data/raw/SHA256SUMS $(RAW_FILES) $(BUILDERS) lib/checksums.py lib/validate.py lib/io.py | $(STAMP)
+data/processed/.built: data/raw/SHA256SUMS $(RAW_FILES) $(BUILDERS) | $(STAMP)
 	@$(PY) -m lib.processed
 	@touch $@
 

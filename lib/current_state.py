@@ -17,12 +17,12 @@ from lib import indicators as ind
 
 def growth(previous, current):
     """Growth rate g = current / previous − 1 (NaN if previous is 0 or missing)."""
-    return ind._ratio(current, previous) - 1
+    return ind.safe_ratio(current, previous) - 1
 
 
 def per_capita(values, population, per: float = 1e6):
     """Value per `per` inhabitants: values / population × per (NaN where population is missing)."""
-    return ind._ratio(np.asarray(values, dtype=float) * per, population)
+    return ind.safe_ratio(np.asarray(values, dtype=float) * per, population)
 
 
 def series(cy: pd.DataFrame, indicator: str, iso3s=None) -> pd.DataFrame:
@@ -63,7 +63,7 @@ def market_usd(cy: pd.DataFrame, iso3s: list[str], start: int, end: int) -> pd.D
 
 def tracking_coverage(tracked, official):
     """Coverage of a tracker = tracked gross / official box office (1 = complete; NaN if official unknown)."""
-    return ind._ratio(tracked, official)
+    return ind.safe_ratio(tracked, official)
 
 
 def break_years(coverage: pd.Series, threshold: float) -> list[int]:
@@ -102,8 +102,8 @@ def chart_by_origin(films: pd.DataFrame, origins: list[str]) -> pd.DataFrame:
         outside_home_usd=("outside_home_usd", lambda s: s.sum(min_count=1)),
         worldwide_known_home=("ww_known", lambda s: s.sum(min_count=1)),
         n_home_known=("outside_home_usd", "count")).reset_index()
-    g["share_of_chart"] = ind._ratio(g["worldwide_usd"], g["year"].map(total))
-    g["outside_home_share"] = ind._ratio(g["outside_home_usd"], g["worldwide_known_home"])
+    g["share_of_chart"] = ind.safe_ratio(g["worldwide_usd"], g["year"].map(total))
+    g["outside_home_share"] = ind.safe_ratio(g["outside_home_usd"], g["worldwide_known_home"])
     return g
 
 
@@ -138,7 +138,7 @@ def tc_grid(years, exports, imported_box_office, shares) -> pd.DataFrame:
 
 def breakeven_share(exports, imported_box_office):
     """The revenue share s* at which TC = 0 (X = M): s* = X / imported box office (NaN if no imports)."""
-    return ind._ratio(exports, imported_box_office)
+    return ind.safe_ratio(exports, imported_box_office)
 
 
 # ------------------------------------------------------------------------------------------ dashboard

@@ -104,7 +104,7 @@ def foreign_share_by_year(films: pd.DataFrame, origin: str | None = None) -> pd.
     g = f.groupby("year", sort=True)
     out = pd.DataFrame({"films": g.size(), "films_with_foreign": g["_foreign"].apply(lambda s: int((s > 0).sum())),
                         "worldwide_usd": g["worldwide_usd"].sum(), "foreign_usd": g["_foreign"].sum()})
-    out["foreign_share"] = ind._ratio(out["foreign_usd"], out["worldwide_usd"])
+    out["foreign_share"] = ind.safe_ratio(out["foreign_usd"], out["worldwide_usd"])
     out["foreign_tracked"] = out["films_with_foreign"] / out["films"]  # < ~0.9: foreign grosses not tracked
     out["origin_coverage"] = cov.reindex(out.index)
     return out
@@ -149,7 +149,7 @@ def top500_by_period(top500: pd.DataFrame, breaks: list[int]) -> pd.DataFrame:
         p = t[(t["year"] >= a) & (t["year"] < b)]
         rows.append({"period": f"{a}-{b - 1}", "titles": len(p), "korean_titles": int(p["korean"].sum()),
                      "korean_title_share": p["korean"].mean() if len(p) else np.nan,
-                     "korean_admissions_share": ind._ratio(p.loc[p["korean"], "audience"].sum(),
+                     "korean_admissions_share": ind.safe_ratio(p.loc[p["korean"], "audience"].sum(),
                                                            p["audience"].sum())})
     return pd.DataFrame(rows)
 

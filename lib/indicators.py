@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 
-def _ratio(num, den):
+def safe_ratio(num, den):
     """num / den, NaN where den is 0 or missing (a ratio with no denominator is unknown, not infinite)."""
     num = np.asarray(num, dtype=float)
     den = np.asarray(den, dtype=float)
@@ -19,7 +19,7 @@ def _ratio(num, den):
 
 def export_intensity(overseas_revenue, home_box_office):
     """Export intensity = overseas revenue of a country's films / their home-market box office."""
-    return _ratio(overseas_revenue, home_box_office)
+    return safe_ratio(overseas_revenue, home_box_office)
 
 
 def outside_home_share(worldwide, home_gross):
@@ -28,7 +28,7 @@ def outside_home_share(worldwide, home_gross):
     home = np.asarray(home_gross, dtype=float)
     if np.any(home > worldwide * (1 + 1e-9)):
         raise ValueError("home-market gross exceeds worldwide gross for at least one film")
-    return _ratio(worldwide - home, worldwide)
+    return safe_ratio(worldwide - home, worldwide)
 
 
 def ims(outside_home_by_country: pd.Series) -> pd.Series:
@@ -48,7 +48,7 @@ def tc_index(exports, imports):
     m = np.asarray(imports, dtype=float)
     if np.any(x < 0) or np.any(m < 0):
         raise ValueError("exports and imports must be non-negative")
-    return _ratio(x - m, x + m)
+    return safe_ratio(x - m, x + m)
 
 
 def film_imports(imported_box_office, revenue_share):
@@ -60,7 +60,7 @@ def film_imports(imported_box_office, revenue_share):
 
 def location_quotient(e_ri, e_r, e_i, e):
     """LQ = (e_ri / e_r) / (e_i / e): the region's industry share relative to the nation's."""
-    return _ratio(_ratio(e_ri, e_r), _ratio(e_i, e))
+    return safe_ratio(safe_ratio(e_ri, e_r), safe_ratio(e_i, e))
 
 
 def shares(values: pd.Series) -> pd.Series:
@@ -87,7 +87,7 @@ def top_n_share(values, n: int) -> float:
 
 def wage_premium(area_avg_wage, reference_avg_wage):
     """Wage premium = area average wage / reference (e.g. US industry) average wage − 1."""
-    return _ratio(area_avg_wage, reference_avg_wage) - 1
+    return safe_ratio(area_avg_wage, reference_avg_wage) - 1
 
 
 def minmax(x: pd.DataFrame) -> pd.DataFrame:

@@ -58,15 +58,7 @@ def json_list(text, key: str = "name") -> list[str]:
     """A TMDB JSON list such as '[{"iso_3166_1": "US", "name": "United States of America"}]' -> ['United States
     of America'] (the values of `key`, in the published order). '[]', blank or malformed JSON -> [].
     """
-    if text is None or (isinstance(text, float) and pd.isna(text)) or not str(text).strip():
-        return []
-    try:
-        items = json.loads(text)
-    except (TypeError, ValueError):
-        return []
-    if not isinstance(items, list):
-        return []
-    return [item[key] for item in items if isinstance(item, dict) and key in item]
+    return [item[key] for item in json_records(text) if key in item]
 
 
 def json_records(text) -> list[dict]:

@@ -73,3 +73,9 @@ def test_entropy_weights_hand_worked():
 def test_entropy_weights_rejects_gaps():
     with pytest.raises(ValueError, match="complete matrix"):
         ind.entropy_weights(pd.DataFrame({"a": [1.0, np.nan], "b": [1.0, 2.0]}))
+
+
+def test_safe_ratio_is_nan_without_a_positive_denominator():
+    assert ind.safe_ratio(1, 4) == 0.25
+    assert np.isnan(ind.safe_ratio(1, 0)) and np.isnan(ind.safe_ratio(1, np.nan)) and np.isnan(ind.safe_ratio(np.nan, 2))
+    np.testing.assert_allclose(ind.safe_ratio([3, 1, 2], [6, 0, -1]), [0.5, np.nan, np.nan])
