@@ -70,7 +70,9 @@ reports/00_data.ipynb: $(PROCESSED) data/raw/SHA256SUMS data/raw/SOURCES.md
 reports/01_current_state.ipynb: $(PROCESSED)
 reports/02_mechanism.ipynb: $(PROCESSED) data/raw/SHA256SUMS
 reports/03_foreign_experience.ipynb: $(PROCESSED) data/raw/SHA256SUMS
-reports/04_recommendations.ipynb: $(PROCESSED) $(filter-out reports/04_%,$(EXECUTED))
+# 04 reads the values recorded by 01-03 (not 00), plus processed data and raw facts.
+reports/04_recommendations.ipynb: $(PROCESSED) data/raw/SHA256SUMS \
+  reports/01_current_state.ipynb reports/02_mechanism.ipynb reports/03_foreign_experience.ipynb
 
 reports/index.html: $(EXECUTED) tools/make_index.py | $(STAMP)
 	@$(PY) tools/make_index.py
