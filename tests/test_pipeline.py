@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -140,3 +141,12 @@ def test_executed_notebooks_show_no_errors_warnings_or_stray_echoes(path):
             assert out.get("name") != "stderr", f"{path.name} code cell {i} writes to stderr: {out.get('text', '')[:200]}"
             plain = out.get("data", {}).get("text/plain", "")
             assert "PosixPath(" not in plain, f"{path.name} code cell {i} echoes a return value: {plain[:100]}"
+
+
+def test_figure_and_table_numbers_are_unique():
+    """Two outputs called "Figure 1.4" would leave a reader (and the README map) guessing."""
+    numbers = []
+    for path in sorted((ROOT / "reports" / "values").glob("[0-9][0-9]_*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        numbers += [item["caption"].split(". ")[0] for item in record["figures"] + record["tables"]]
+    assert numbers and len(numbers) == len(set(numbers)), sorted(n for n in numbers if numbers.count(n) > 1)
