@@ -5,8 +5,11 @@ Pure functions on small frames, unit-tested in tests/test_raw_clusters.py and te
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
+
+from lib.indicators import hhi, top_n_share as top_share  # noqa: F401  (re-exported for the builders)
 
 # --- QCEW -------------------------------------------------------------------------------------------------
 
@@ -99,23 +102,26 @@ def quarters_label(n_quarters: int) -> str:
     return "year" if n_quarters == 4 else ("Q1" if n_quarters == 1 else f"Q1-Q{n_quarters}")
 
 
-def hhi(values: pd.Series) -> float:
-    """Herfindahl-Hirschman index Σ s_k², s_k = x_k / Σ x (fractions, so HHI in (0, 1]); NaN/zero ignored."""
-    x = pd.Series(values, dtype=float).dropna()
-    x = x[x > 0]
-    if x.empty:
-        return float("nan")
-    s = x / x.sum()
-    return float((s ** 2).sum())
-
-
-def top_share(values: pd.Series, k: int) -> float:
-    """Share of the k largest values in the total: Σ_{top k} x / Σ x."""
-    x = pd.Series(values, dtype=float).dropna()
-    return float(x.nlargest(k).sum() / x.sum()) if x.sum() > 0 else float("nan")
-
-
 # --- Paris -----------------------------------------------------------------------------------------------
+
+PARIS_TYPE_EN = {"Long métrage": "feature film", "Série TV": "TV series", "Téléfilm": "TV film",
+                 "Série Web": "web series"}
+
+
+def normalise_name(s: str) -> str:
+    """Free-text names: strip accents, collapse spaces, upper case ('Télévision' == 'TELEVISION')."""
+    s = unicodedata.normalize("NFKD", str(s)).encode("ascii", "ignore").decode()
+    return re.sub(r"\s+", " ", s).strip().upper()
+
+
+def location_days(start: pd.Series, end: pd.Series) -> pd.Series:
+    """Days of a location permit, end − start + 1 (ISO dates); NaN where the end is before the start.
+
+    A register entry ending before it starts is a data-entry error: its length is unknown, not negative.
+    """
+    span = (pd.to_datetime(end, format="%Y-%m-%d") - pd.to_datetime(start, format="%Y-%m-%d")).dt.days
+    return (span + 1).where(span >= 0)
+
 
 def parse_geo_point(text: str) -> tuple[float, float]:
     """'48.8266, 2.3765' (geo_point_2d: WGS84 'lat, lon', same in every year) -> (lat, lon)."""

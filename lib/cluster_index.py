@@ -47,6 +47,8 @@ def pca_weights(x: pd.DataFrame) -> pd.Series:
         raise ValueError("pca_weights needs a complete matrix")
     sd = x.std(ddof=0)
     keep = sd[sd > 0].index
+    if keep.empty:
+        raise ValueError("every indicator is constant: no PCA weights")
     z = (x[keep] - x[keep].mean()) / sd[keep]
     corr = (z.T @ z) / len(z)
     vals, vecs = np.linalg.eigh(corr.to_numpy())
@@ -97,6 +99,7 @@ def composite(x: pd.DataFrame, dimension_of: dict[str, str], method: str = "entr
 
 
 def fill_interior(x: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Linear interpolation of interior gaps only (never extrapolated); returns (filled, was_filled mask)."""
-    filled = x.astype(float).interpolate(method="linear", limit_area="inside")
+    """Interpolation of interior gaps only (never extrapolated), linear in the index value (the year, so a row
+    missing from the index is not mistaken for one step); returns (filled, was_filled mask)."""
+    filled = x.astype(float).interpolate(method="index", limit_area="inside")
     return filled, x.isna() & filled.notna()

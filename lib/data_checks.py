@@ -12,6 +12,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from lib.indicators import safe_ratio
+
 # ------------------------------------------------------------------------------------------- sources
 
 
@@ -154,7 +156,7 @@ def validation_summary(raw_dir: Path, processed_dir: Path) -> tuple[pd.DataFrame
 def tracking_ratio(tracked: pd.Series, official: pd.Series) -> pd.DataFrame:
     """Years with both series: tracked, official, ratio = tracked / official (share of the market tracked)."""
     df = pd.DataFrame({"tracked": tracked, "official": official}).dropna()
-    df["ratio"] = df["tracked"] / df["official"]
+    df["ratio"] = safe_ratio(df["tracked"], df["official"])
     df.index.name = "year"
     return df.reset_index()
 
@@ -169,6 +171,8 @@ def official_usd(cy: pd.DataFrame, iso3: str) -> pd.DataFrame:
     """National box office in USD: the published USD figure where it exists, else local / WDI LCU per USD.
 
     Returns year, official, method ('published USD' or 'local / WDI FX').
+    The order is the reverse of `lib.current_state.market_usd` on purpose: this is a check of the charts against
+    what the publishers say (their own USD figure first), whereas the analysis converts every country alike.
     """
     usd = series(cy, "box_office_usd", iso3)
     conv = (series(cy, "box_office_local", iso3) / series(cy, "fx_lcu_per_usd", iso3)).dropna()

@@ -6,25 +6,12 @@ wage premia use lib/indicators (hhi, shares, top_n_share, wage_premium). Tested 
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 
 import numpy as np
 import pandas as pd
 
 from lib import indicators as ind
-from lib.cluster_data import arrondissement
-
-# Same mapping and name normalisation as lib/processed/cluster_year.py (repeated here so that the notebook does
-# not import the builders and pandera; notebook 03 checks its producer top-10 against cluster_year.csv).
-TYPE_EN = {"Long métrage": "feature film", "Série TV": "TV series", "Téléfilm": "TV film",
-           "Série Web": "web series"}
-
-
-def normalise_name(s: str) -> str:
-    """Free-text names: strip accents, collapse spaces, upper case ('Télévision' == 'TELEVISION')."""
-    s = unicodedata.normalize("NFKD", str(s)).encode("ascii", "ignore").decode()
-    return re.sub(r"\s+", " ", s).strip().upper()
+from lib.cluster_data import PARIS_TYPE_EN, arrondissement, location_days, normalise_name
 
 QCEW_SCOPE = "private (own_code 5)"
 
@@ -120,7 +107,7 @@ def period_mean(series: pd.Series, start: int, end: int) -> float:
 def korea_shares(annual: pd.DataFrame, incomplete_until: int = 2007) -> pd.DataFrame:
     """Korean films' share of admissions per year (as published) with a flag for incomplete early years."""
     out = annual[["year", "kr_market_share", "kr_audience", "ovs_audience", "total_audience"]].copy()
-    out["computed_share"] = out["kr_audience"] / out["total_audience"]
+    out["computed_share"] = ind.safe_ratio(out["kr_audience"], out["total_audience"])
     out["incomplete"] = out["year"] <= incomplete_until
     return out.set_index("year").sort_index()
 
@@ -167,13 +154,13 @@ def uk_share_panel(cluster_year: pd.DataFrame, cluster: str, indicator: str) -> 
 def paris_locations(loc: pd.DataFrame) -> pd.DataFrame:
     """Raw Paris location records with English type, arrondissement (1-20 or NaN), days, normalised producer.
 
-    days = end − start + 1 (a one-day permit counts 1 location-day).
+    days = end − start + 1 (a one-day permit counts 1 location-day); NaN where the register gives an end
+    before the start (a data-entry error: the length is unknown, not negative).
     """
     post = loc["postcode"].map(lambda p: "" if pd.isna(p) else str(int(p)))
-    return loc.assign(type_en=loc["type"].map(TYPE_EN),
+    return loc.assign(type_en=loc["type"].map(PARIS_TYPE_EN),
                       arrondissement=post.map(arrondissement).astype("Float64"),
-                      days=(pd.to_datetime(loc["end"], format="%Y-%m-%d")
-                            - pd.to_datetime(loc["start"], format="%Y-%m-%d")).dt.days + 1,
+                      days=location_days(loc["start"], loc["end"]),
                       producer_n=loc["producer"].fillna("").map(normalise_name))
 
 

@@ -9,7 +9,8 @@ import pandas as pd
 
 
 def safe_ratio(num, den):
-    """num / den, NaN where den is 0 or missing (a ratio with no denominator is unknown, not infinite)."""
+    """num / den, NaN where den is 0, negative or missing (a ratio with no denominator is unknown, not infinite;
+    every denominator in this study is a size, so a negative one is an error, not a sign flip)."""
     num = np.asarray(num, dtype=float)
     den = np.asarray(den, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -17,13 +17,17 @@ Deterministic paths
             and s_t = e_t / (1 + e_t)                                                 (`trend_share_path`)
   money     R_t = e_t · H_t                                                           (`project`)
 
-Uncertainty (`simulate`): two independent Gaussian random walks on the log scale, started at zero in t0,
+Uncertainty (`simulate`): two Gaussian random walks on the log scale, started at zero in t0,
       log e_t^(d) = log e_t + Σ_{k=t0+1..t} ε_k,  ε_k ~ N(0, σ_e²)
-      log H_t^(d) = log H_t + Σ_{k=t0+1..t} η_k,  η_k ~ N(0, σ_H²)
+      log H_t^(d) = log H_t + Σ_{k=t0+1..t} η_k,  η_k ~ N(0, σ_H²),  corr(ε_k, η_k) = ρ
 so the scenario path is the median of the draws, the band widens with √(t − t0), shares stay in (0, 1),
-and σ = 0 gives a degenerate fan (every draw equals the path). σ_e and σ_H are estimated by
-`log_volatility` (standard deviation of annual log changes) from historical series. The shocks are drawn
-once (`draw_shocks`) and shared by all scenarios (common random numbers).
+and σ = 0 gives a degenerate fan (every draw equals the path). The correlation matters: e = R / H, so a
+home-market shock that overseas revenue does not share moves log e the other way (historically ρ < 0), and
+independent walks would overstate the spread of R = e · H, whose log step has variance
+σ_e² + σ_H² + 2ρ σ_e σ_H. σ_e and σ_H are estimated by `log_volatility` (standard deviation of annual log
+changes) and ρ by `log_change_correlation` from historical series. The shocks are drawn once
+(`draw_shocks`, independent standard normals) and shared by all scenarios (common random numbers);
+`simulate` correlates them.
 
 Evidence grading for the recommendations (`grade_evidence`, `grade_recommendation`) lives here too, so that
 the rule is stated once and tested.
@@ -143,6 +147,25 @@ def log_volatility(series: pd.Series) -> float:
     return float(np.std(steps, ddof=1)) if len(steps) >= 2 else float("nan")
 
 
+def log_change_correlation(a: pd.Series, b: pd.Series) -> float:
+    """Pearson correlation of the annual log changes of two positive series indexed by year.
+
+    Only changes between consecutive years present in both series are used; NaN if fewer than three.
+    """
+    def changes(series: pd.Series) -> pd.Series:
+        s = series.dropna().sort_index()
+        if (s <= 0).any():
+            raise ValueError("log changes need a positive series")
+        idx = np.asarray(s.index, dtype=int)
+        steps = pd.Series(np.diff(np.log(s.to_numpy(dtype=float))), index=idx[1:])
+        return steps[np.diff(idx) == 1]
+
+    both = pd.concat([changes(a), changes(b)], axis=1, join="inner")
+    if len(both) < 3:
+        return float("nan")
+    return float(np.corrcoef(both.iloc[:, 0], both.iloc[:, 1])[0, 1])
+
+
 def draw_shocks(rng: np.random.Generator, n_draws: int, n_years: int) -> np.ndarray:
     """Standard-normal shocks, shape (2, n_draws, n_years − 1): [0] for log e, [1] for log H.
 
@@ -154,19 +177,24 @@ def draw_shocks(rng: np.random.Generator, n_draws: int, n_years: int) -> np.ndar
     return rng.standard_normal((2, n_draws, max(n_years - 1, 0)))
 
 
-def simulate(path: pd.DataFrame, sigma_intensity: float, sigma_home: float, shocks: np.ndarray) -> dict[str, np.ndarray]:
+def simulate(path: pd.DataFrame, sigma_intensity: float, sigma_home: float, shocks: np.ndarray,
+             rho: float = 0.0) -> dict[str, np.ndarray]:
     """Draws around a projected path (see the module docstring): arrays of shape (n_draws, n_years).
 
-    `shocks` from `draw_shocks` (one column fewer than the path: t0 is the observed base, without noise).
+    `shocks` from `draw_shocks` (one column fewer than the path: t0 is the observed base, without noise);
+    `rho` is the correlation of the log-e and log-H steps (η = z_H, ε = ρ z_H + √(1 − ρ²) z_e).
     Keys: home, intensity, share, overseas. σ = 0 → every draw equals the path.
     """
     if sigma_intensity < 0 or sigma_home < 0:
         raise ValueError("volatilities must be non-negative")
+    if not -1 <= rho <= 1:
+        raise ValueError(f"correlation {rho} is outside [-1, 1]")
     n_years = len(path)
     if shocks.shape[0] != 2 or shocks.shape[2] != max(n_years - 1, 0):
         raise ValueError(f"shocks of shape {shocks.shape} do not fit a path of {n_years} years")
     walk = np.zeros((2, shocks.shape[1], n_years))
-    walk[:, :, 1:] = np.cumsum(shocks, axis=2)
+    correlated = np.stack([rho * shocks[1] + np.sqrt(1 - rho**2) * shocks[0], shocks[1]])
+    walk[:, :, 1:] = np.cumsum(correlated, axis=2)
     e = path["intensity"].to_numpy() * np.exp(sigma_intensity * walk[0])
     h = path["home"].to_numpy() * np.exp(sigma_home * walk[1])
     return {"home": h, "intensity": e, "share": e / (1 + e), "overseas": e * h}
@@ -218,7 +246,8 @@ def grade_evidence(n_sources: int, design: str, consistent: bool, foreign_only: 
       A  "regression", n_sources ≥ 2, consistent, not foreign_only;
       B  "regression", or "comparative" with n_sources ≥ 2, and consistent (an A capped by foreign_only is B);
       C  any measured design (not anecdotal) that is consistent, or B-level evidence with a contrary finding;
-      D  anecdotal only, no supporting finding, or a single measured finding with a contrary one.
+      D  everything else: anecdotal only, no supporting finding, or measured evidence below B level with a
+         contrary finding.
     """
     designs = ("regression", "comparative", "descriptive", "anecdotal")
     if design not in designs:
@@ -317,7 +346,8 @@ def grade_recommendation(evidence: list[Mapping]) -> dict:
 
     Each item has `design` (see grade_evidence), `direction` ("supports", "against" or "qualifies" — a
     qualification narrows the recommendation without contradicting it) and `foreign` (True if the finding is
-    about foreign clusters). n_sources counts supporting items; design is the strongest among them.
+    about foreign clusters). n_sources counts the supporting *measured* items (a published claim is not a
+    computed finding, so an anecdote never lifts a regression to A); design is the strongest supporting design.
     """
     supports = [e for e in evidence if e["direction"] == "supports"]
     against = [e for e in evidence if e["direction"] == "against"]
@@ -325,6 +355,8 @@ def grade_recommendation(evidence: list[Mapping]) -> dict:
         raise ValueError("evidence direction must be supports, against or qualifies")
     design = min((e["design"] for e in supports), key=DESIGN_ORDER.index, default="anecdotal")
     foreign_only = bool(supports) and all(e.get("foreign", False) for e in supports)
-    grade = grade_evidence(len(supports), design, not against, foreign_only)
-    return {"grade": grade, "n_sources": len(supports), "design": design, "consistent": not against,
+    n_measured = sum(e["design"] != "anecdotal" for e in supports)
+    n_sources = n_measured if n_measured else len(supports)
+    grade = grade_evidence(n_sources, design, not against, foreign_only)
+    return {"grade": grade, "n_sources": n_sources, "design": design, "consistent": not against,
             "foreign_only": foreign_only}

@@ -100,6 +100,15 @@ def test_paris_locations_and_concentration():
     assert fo.arrondissement_shares(d).to_dict() == pytest.approx({1: 2 / 3, 16: 1 / 3})
 
 
+def test_paris_record_ending_before_it_starts_has_unknown_length():
+    loc = pd.DataFrame({"year": [2021, 2021], "type": ["Long métrage"] * 2, "postcode": [75001.0, 75002.0],
+                        "start": ["2021-03-10", "2021-03-10"], "end": ["2021-03-08", "2021-03-11"],
+                        "producer": ["A", "B"]})
+    d = fo.paris_locations(loc)
+    assert pd.isna(d["days"].iloc[0]) and d["days"].iloc[1] == 2
+    assert fo.paris_days_by_type(d).loc[2021, "feature film"] == 2   # not 2 + (-1)
+
+
 def test_with_gap_years_marks_missing_years_as_nan():
     p = pd.DataFrame({"Film": [5.0, 7.0]}, index=[2015, 2018])
     g = fo.with_gap_years(p, 2015, 2018)

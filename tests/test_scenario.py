@@ -129,6 +129,34 @@ def test_simulation_median_tracks_path():
     assert med == pytest.approx(p["intensity"].iloc[-1], rel=0.05)
 
 
+def test_log_change_correlation_by_hand():
+    # log changes: a = (ln 2, ln 2, 0, -ln 2) in 2001..2004, b the reverse sign -> correlation -1
+    a = pd.Series([1.0, 2.0, 4.0, 4.0, 2.0], index=range(2000, 2005))
+    b = pd.Series([8.0, 4.0, 2.0, 2.0, 4.0], index=range(2000, 2005))
+    assert sc.log_change_correlation(a, b) == pytest.approx(-1.0)
+    assert sc.log_change_correlation(a, a) == pytest.approx(1.0)
+    # a gap breaks the chain; only common consecutive steps count -> too few -> NaN
+    assert np.isnan(sc.log_change_correlation(a.drop([2002, 2003]), b))
+    with pytest.raises(ValueError, match="positive"):
+        sc.log_change_correlation(a - 2, b)
+
+
+def test_correlated_shocks_give_the_stated_step_variance_of_overseas_revenue():
+    # flat path, 1 step: Var(log R step) = σe² + σH² + 2ρσeσH; ρ = -1 with σe = σH cancels exactly
+    p = sc.project(sc.home_path(100.0, 0.0, 2024, 2025), sc.target_share_path(0.2, 0.2, 2024, 2025))
+    z = sc.draw_shocks(np.random.default_rng(3), 20000, len(p))
+    for rho, expected in [(0.0, 0.3**2 + 0.2**2), (-0.5, 0.3**2 + 0.2**2 - 0.3 * 0.2), (0.5, 0.3**2 + 0.2**2 + 0.3 * 0.2)]:
+        d = sc.simulate(p, 0.3, 0.2, z, rho=rho)
+        step = np.log(d["overseas"][:, 1] / d["overseas"][:, 0])
+        assert np.var(step) == pytest.approx(expected, rel=0.05)
+    d = sc.simulate(p, 0.2, 0.2, z, rho=-1.0)
+    assert np.allclose(d["overseas"][:, 1], p["overseas"].iloc[1])
+    # the home walk does not depend on rho
+    assert np.array_equal(sc.simulate(p, 0.3, 0.2, z, rho=0.7)["home"], sc.simulate(p, 0.3, 0.2, z)["home"])
+    with pytest.raises(ValueError, match="outside"):
+        sc.simulate(p, 0.3, 0.2, z, rho=1.5)
+
+
 def test_fan_quantiles_by_hand():
     draws = np.array([[1.0, 10.0], [2.0, 20.0], [3.0, 30.0]])
     f = sc.fan(draws, [2020, 2021], quantiles=(0.0, 0.5, 1.0))
@@ -213,6 +241,11 @@ def test_grade_recommendation_counts_supports_only():
     ev.append(dict(design="descriptive", direction="against", foreign=False))
     assert sc.grade_recommendation(ev)["grade"] == "C"
     assert sc.grade_recommendation([dict(design="anecdotal", direction="supports")])["grade"] == "D"
+    # an anecdote is not a second computed finding: one regression + one anecdote stays B, not A
+    g = sc.grade_recommendation([dict(design="regression", direction="supports", foreign=False),
+                                 dict(design="anecdotal", direction="supports", foreign=False)])
+    assert g["grade"] == "B" and g["n_sources"] == 1
+    assert sc.grade_recommendation([dict(design="anecdotal", direction="supports")] * 2)["n_sources"] == 2
     assert sc.grade_recommendation([])["grade"] == "D"
     with pytest.raises(ValueError):
         sc.grade_recommendation([dict(design="regression", direction="maybe")])

@@ -19,15 +19,15 @@ note. Key: cluster, year, indicator, period, scope, source (facts from two sourc
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from lib.cluster_data import (LA_METRO_NEW, LA_METRO_OLD, MONTH_ABBR, PRIVATE, QCEW_AREAS, annualise, arrondissement, hhi,
-                              parse_fact_date, parse_fact_unit, quarters_label, top_share)
+from lib.cluster_data import (LA_METRO_NEW, LA_METRO_OLD, MONTH_ABBR, PARIS_TYPE_EN, PRIVATE, QCEW_AREAS, annualise,
+                              arrondissement, hhi, location_days, normalise_name, parse_fact_date, parse_fact_unit,
+                              quarters_label, top_share)
 from lib.raw import load
 
 FILE = "cluster_year.csv"
@@ -204,34 +204,29 @@ def bfi_rows(regional: pd.DataFrame, aps: pd.DataFrame) -> pd.DataFrame:
 
 # --- Paris -------------------------------------------------------------------------------------------------
 
-def normalise_name(s: str) -> str:
-    """Free-text names: casefold, strip accents and punctuation spacing (merges 'TÉLÉVISION'/'Television')."""
-    s = unicodedata.normalize("NFKD", str(s)).encode("ascii", "ignore").decode()
-    return re.sub(r"\s+", " ", s).strip().upper()
-
-
-TYPE_EN = {"Long métrage": "feature film", "Série TV": "TV series", "Téléfilm": "TV film",
-           "Série Web": "web series"}
+def _left_out(n: int) -> str:
+    return f"; {n} record(s) ending before the start left out" if n else ""
 
 
 def paris_rows(loc: pd.DataFrame) -> pd.DataFrame:
     """Counts by year and type; arrondissement HHI and producer top-10 share by year (all types).
 
-    location_days = Σ (end − start + 1 day); productions = distinct normalised titles;
+    location_days = Σ (end − start + 1 day), records ending before they start left out of the sum;
+    productions = distinct normalised titles;
     arrondissement HHI = Σ_a s_a², s_a = arrondissement a's share of the year's records in Paris proper;
     producer_top10_share = records of the 10 producers with most records / all records (normalised names).
     """
-    d = loc.assign(type_en=loc["type"].map(TYPE_EN),
-                   days=(pd.to_datetime(loc["end"]) - pd.to_datetime(loc["start"])).dt.days + 1,
+    d = loc.assign(type_en=loc["type"].map(PARIS_TYPE_EN),
+                   days=location_days(loc["start"], loc["end"]),
                    title_n=loc["title"].map(normalise_name), producer_n=loc["producer"].fillna("").map(
                        normalise_name),
                    arr=loc["postcode"].map(lambda p: arrondissement(str(int(p))) if pd.notna(p) else None))
     out = []
-    for scope, g0 in [("all types", d)] + [(t, d[d["type_en"] == t]) for t in TYPE_EN.values()]:
+    for scope, g0 in [("all types", d)] + [(t, d[d["type_en"] == t]) for t in PARIS_TYPE_EN.values()]:
         for year, g in g0.groupby("year", sort=True):
             out += [(year, "location_records", len(g), "count", scope, "rows = permitted locations"),
                     (year, "location_days", int(g["days"].sum()), "location-days", scope,
-                     "sum of (end - start + 1) days over records"),
+                     "sum of (end - start + 1) days over records" + _left_out(g["days"].isna().sum())),
                     (year, "productions", g["title_n"].nunique(), "count", scope,
                      "distinct titles (accents/case normalised)")]
     for year, g in d.groupby("year", sort=True):
