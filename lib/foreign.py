@@ -6,7 +6,6 @@ wage premia use lib/indicators (hhi, shares, top_n_share, wage_premium). Tested 
 """
 from __future__ import annotations
 
-
 import numpy as np
 import pandas as pd
 

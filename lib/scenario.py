@@ -132,35 +132,28 @@ def project(home: pd.Series, share: pd.Series) -> pd.DataFrame:
     return out
 
 
-def log_volatility(series: pd.Series) -> float:
-    """Standard deviation (ddof = 1) of the annual log changes of a positive series indexed by year.
-
-    Only changes between consecutive years are used (a gap breaks the chain rather than being spread over
-    several years); NaN if fewer than two such changes.
-    """
+def annual_log_changes(series: pd.Series) -> pd.Series:
+    """log x_t − log x_{t−1} of a positive series indexed by year, indexed by t; only consecutive years count
+    (a gap breaks the chain rather than being spread over several years)."""
     s = series.dropna().sort_index()
     if (s <= 0).any():
-        raise ValueError("log volatility needs a positive series")
+        raise ValueError("log changes need a positive series")
     idx = np.asarray(s.index, dtype=int)
-    steps = np.diff(np.log(s.to_numpy(dtype=float)))
-    steps = steps[np.diff(idx) == 1]
+    steps = pd.Series(np.diff(np.log(s.to_numpy(dtype=float))), index=idx[1:])
+    return steps[np.diff(idx) == 1]
+
+
+def log_volatility(series: pd.Series) -> float:
+    """Standard deviation (ddof = 1) of the annual log changes of a positive series indexed by year
+    (`annual_log_changes`); NaN if fewer than two changes."""
+    steps = annual_log_changes(series)
     return float(np.std(steps, ddof=1)) if len(steps) >= 2 else float("nan")
 
 
 def log_change_correlation(a: pd.Series, b: pd.Series) -> float:
-    """Pearson correlation of the annual log changes of two positive series indexed by year.
-
-    Only changes between consecutive years present in both series are used; NaN if fewer than three.
-    """
-    def changes(series: pd.Series) -> pd.Series:
-        s = series.dropna().sort_index()
-        if (s <= 0).any():
-            raise ValueError("log changes need a positive series")
-        idx = np.asarray(s.index, dtype=int)
-        steps = pd.Series(np.diff(np.log(s.to_numpy(dtype=float))), index=idx[1:])
-        return steps[np.diff(idx) == 1]
-
-    both = pd.concat([changes(a), changes(b)], axis=1, join="inner")
+    """Pearson correlation of the annual log changes of two positive series indexed by year, over the changes
+    present in both; NaN if fewer than three."""
+    both = pd.concat([annual_log_changes(a), annual_log_changes(b)], axis=1, join="inner")
     if len(both) < 3:
         return float("nan")
     return float(np.corrcoef(both.iloc[:, 0], both.iloc[:, 1])[0, 1])
