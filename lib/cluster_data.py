@@ -1,4 +1,4 @@
-"""Cluster-data helpers: QCEW areas and annualisation, concentration (HHI), Chinese cluster facts parsing.
+"""Cluster-data helpers: QCEW areas and annualisation, Paris permit records, Chinese cluster facts parsing.
 
 Pure functions on small frames, unit-tested in tests/test_raw_clusters.py and tests/test_cluster_year.py.
 """
@@ -8,8 +8,6 @@ import re
 import unicodedata
 
 import pandas as pd
-
-from lib.indicators import hhi, top_n_share as top_share  # noqa: F401  (re-exported for the builders)
 
 # --- QCEW -------------------------------------------------------------------------------------------------
 

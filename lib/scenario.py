@@ -150,13 +150,13 @@ def log_volatility(series: pd.Series) -> float:
     return float(np.std(steps, ddof=1)) if len(steps) >= 2 else float("nan")
 
 
-def log_change_correlation(a: pd.Series, b: pd.Series) -> float:
+def log_change_correlation(a: pd.Series, b: pd.Series) -> tuple[float, int]:
     """Pearson correlation of the annual log changes of two positive series indexed by year, over the changes
-    present in both; NaN if fewer than three."""
+    present in both, and the number of those changes; the correlation is NaN if there are fewer than three."""
     both = pd.concat([annual_log_changes(a), annual_log_changes(b)], axis=1, join="inner")
     if len(both) < 3:
-        return float("nan")
-    return float(np.corrcoef(both.iloc[:, 0], both.iloc[:, 1])[0, 1])
+        return float("nan"), len(both)
+    return float(np.corrcoef(both.iloc[:, 0], both.iloc[:, 1])[0, 1]), len(both)
 
 
 def draw_shocks(rng: np.random.Generator, n_draws: int, n_years: int) -> np.ndarray:

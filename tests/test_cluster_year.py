@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from lib import paths
-from lib.cluster_data import annualise, arrondissement, hhi, parse_fact_date, parse_fact_unit, top_share
+from lib.cluster_data import annualise, arrondissement, parse_fact_date, parse_fact_unit
 from lib.processed import cluster_year as cy
 
 
@@ -48,12 +48,6 @@ def test_qcew_rows_flags_metro_change_and_2017_break():
         la.set_index("year")["flag"][2015])
     share = out[(out["area_code"] == "06037") & (out["year"] == 2015) & (out["indicator"] == "share_us_employment")]
     assert share["value"].item() == pytest.approx(0.5)
-
-
-def test_hhi_and_top_share():
-    assert hhi(pd.Series([1, 1])) == pytest.approx(0.5)
-    assert hhi(pd.Series([3, 1, float("nan"), 0])) == pytest.approx(0.625)   # 0.75² + 0.25²
-    assert top_share(pd.Series([5, 3, 2]), 1) == pytest.approx(0.5)
 
 
 def test_bfi_suppressed_turnover_gives_no_share():

@@ -49,6 +49,8 @@ def test_hhi_and_top_share():
     assert ind.hhi([50, 30, 20]) == pytest.approx(0.25 + 0.09 + 0.04)
     assert ind.hhi([1]) == 1.0
     assert ind.hhi([1, 1, 1, 1]) == pytest.approx(0.25)
+    assert ind.hhi([3, 1, float("nan"), 0]) == pytest.approx(0.625)   # 0.75² + 0.25²: NaN and 0 add nothing
+    assert ind.top_n_share([5, 3, 2], 1) == pytest.approx(0.5)
     assert ind.top_n_share([5, 3, 2], 2) == pytest.approx(0.8)
     with pytest.raises(ValueError):
         ind.hhi([-1, 2])

@@ -133,10 +133,11 @@ def test_log_change_correlation_by_hand():
     # log changes: a = (ln 2, ln 2, 0, -ln 2) in 2001..2004, b the reverse sign -> correlation -1
     a = pd.Series([1.0, 2.0, 4.0, 4.0, 2.0], index=range(2000, 2005))
     b = pd.Series([8.0, 4.0, 2.0, 2.0, 4.0], index=range(2000, 2005))
-    assert sc.log_change_correlation(a, b) == pytest.approx(-1.0)
-    assert sc.log_change_correlation(a, a) == pytest.approx(1.0)
-    # a gap breaks the chain; only common consecutive steps count -> too few -> NaN
-    assert np.isnan(sc.log_change_correlation(a.drop([2002, 2003]), b))
+    assert sc.log_change_correlation(a, b) == (pytest.approx(-1.0), 4)
+    assert sc.log_change_correlation(a, a)[0] == pytest.approx(1.0)
+    # a gap breaks the chain; only common consecutive steps count (2001 only) -> too few -> NaN
+    r, n = sc.log_change_correlation(a.drop([2002, 2003]), b)
+    assert np.isnan(r) and n == 1
     with pytest.raises(ValueError, match="positive"):
         sc.log_change_correlation(a - 2, b)
 

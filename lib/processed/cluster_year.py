@@ -26,8 +26,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lib.cluster_data import (LA_METRO_NEW, LA_METRO_OLD, MONTH_ABBR, PARIS_TYPE_EN, PRIVATE, QCEW_AREAS, annualise,
-                              arrondissement, hhi, location_days, normalise_name, parse_fact_date, parse_fact_unit,
-                              quarters_label, top_share)
+                              arrondissement, location_days, normalise_name, parse_fact_date, parse_fact_unit,
+                              quarters_label)
+from lib.indicators import hhi, top_n_share
 from lib.raw import load
 
 FILE = "cluster_year.csv"
@@ -136,9 +137,9 @@ def county_concentration(counties: pd.DataFrame) -> pd.DataFrame:
              f"{len(g)} counties, all published"),
             (year, "county_hhi_employment", hhi(disclosed["employment"]), "index (0-1)",
              f"{len(disclosed)} of {len(g)} counties disclosed all year; suppressed counties excluded"),
-            (year, "county_top1_share_employment", top_share(disclosed["employment"], 1), "fraction",
+            (year, "county_top1_share_employment", top_n_share(disclosed["employment"], 1), "fraction",
              "largest county (Los Angeles County in every year) / sum of disclosed counties"),
-            (year, "county_top5_share_employment", top_share(disclosed["employment"], 5), "fraction",
+            (year, "county_top5_share_employment", top_n_share(disclosed["employment"], 5), "fraction",
              "five largest counties / sum of disclosed counties"),
         ]
     df = pd.DataFrame(out, columns=["year", "indicator", "value", "unit", "note"])
@@ -234,7 +235,7 @@ def paris_rows(loc: pd.DataFrame) -> pd.DataFrame:
         out.append((year, "arrondissement_hhi_locations", hhi(inside.value_counts()), "index (0-1)", "all types",
                     f"{len(inside)} of {len(g)} records in arrondissements 1-20"))
         named = g[g["producer_n"] != ""]
-        out.append((year, "producer_top10_share_locations", top_share(named["producer_n"].value_counts(), 10),
+        out.append((year, "producer_top10_share_locations", top_n_share(named["producer_n"].value_counts(), 10),
                     "fraction", "all types", "producer names normalised (case, accents); free text"))
     df = pd.DataFrame(out, columns=["year", "indicator", "value", "unit", "scope", "note"])
     return _rows(df, cluster="Paris", iso3="FRA", source=SRC_PARIS, period="year")
