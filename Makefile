@@ -100,8 +100,9 @@ lock: ## re-resolve requirements.in into requirements.lock and environment.yml
 	@$(PY) -m pip install --quiet -r requirements.in && $(PY) -m pip freeze --exclude-editable > requirements.lock
 	@$(PY) tools/write_environment.py
 
-clean-outputs: ## delete generated outputs (processed data, figures, reports)
-	@rm -rf data/processed/* data/processed/.built figures/* reports/* build/quick
+clean-outputs: ## delete generated outputs (processed data, figures, reports; the benchmark record stays)
+	@rm -rf data/processed/* data/processed/.built figures/* build/quick
+	@find reports -mindepth 1 -maxdepth 1 ! -name bench.json -exec rm -rf {} +
 
 clean: clean-outputs ## delete outputs and the virtual environment
 	@rm -rf $(VENV) build
